@@ -1,0 +1,1 @@
+"""Benchmarks: `python benchmarks/web.py` (docs/performance.md)."""

@@ -1,0 +1,1 @@
+"""Demo data for a credible province: `python manage.py load_demo`."""

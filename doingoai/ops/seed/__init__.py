@@ -1,0 +1,1 @@
+"""Scale data for benchmarks: `manage.py seed_scale`."""

@@ -1,0 +1,38 @@
+"""Trigram indexes for the accent-insensitive search (`q`) on PostgreSQL; nothing on SQLite.
+
+`field__unaccent__icontains` compiles to `UPPER(doingoai_unaccent(field)::text) LIKE '%…%'`; a GIN trigram index on
+that very expression lets PostgreSQL answer it without reading the whole table.
+"""
+
+from django.db import migrations
+
+INDEXES = [
+    ("partners_foreignpartner", "name_vi"),
+    ("partners_foreignpartner", "name_native"),
+    ("partners_contact", "name_latin"),
+    ("partners_agreement", "title"),
+    ("partners_occasion", "title"),
+    ("partners_greeting", "recipient"),
+]
+
+
+def forwards(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for table, column in INDEXES:
+        schema_editor.execute(
+            f'CREATE INDEX IF NOT EXISTS "{table}_{column}_trgm" ON "{table}" '
+            f'USING gin ((UPPER(doingoai_unaccent("{column}")::text)) gin_trgm_ops)'
+        )
+
+
+def backwards(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for table, column in INDEXES:
+        schema_editor.execute(f'DROP INDEX IF EXISTS "{table}_{column}_trgm"')
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0002_unaccent"), ("partners", "0003_timestamps_on_units_and_dates")]
+    operations = [migrations.RunPython(forwards, backwards)]
