@@ -49,8 +49,8 @@ check: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 
 messages: $(VENV)/.installed
-	$(MANAGE) makemessages --locale vi --ignore ".venv/*" --ignore "tests/*" --ignore "benchmarks/*" --no-obsolete
-	$(MANAGE) compilemessages --locale vi --ignore ".venv/*"
+	DJANGO_DEBUG=1 $(MANAGE) makemessages --locale vi --ignore ".venv/*" --ignore "tests/*" --ignore "benchmarks/*" --no-obsolete
+	DJANGO_DEBUG=1 $(MANAGE) compilemessages --locale vi --ignore ".venv/*"
 
 clean-db:
 	rm -f db.sqlite3

@@ -33,6 +33,8 @@ def choose(page, form, field: str, typed: str, option: str) -> None:
     match = form.locator(f"[name={field}] + .ts-wrapper .ts-dropdown .option", has_text=option)
     expect(match).to_have_count(1)
     match.click()
+    # The choice is made once it shows as an item in the control; closing the list before that can lose it.
+    expect(form.locator(f"[name={field}] + .ts-wrapper .ts-control .item", has_text=option)).to_have_count(1)
     page.keyboard.press("Escape")
 
 
