@@ -240,6 +240,10 @@ class TokenRequestSerializer(serializers.Serializer):
     name = serializers.CharField(
         max_length=100, required=False, default="API", help_text=_("What the token is for, e.g. the program using it.")
     )
+    otp_code = serializers.CharField(
+        required=False, allow_blank=True, max_length=32,
+        help_text=_("The current code of your authenticator app (or a backup code), if your login uses two-factor."),
+    )
     scope = serializers.ChoiceField(
         choices=ApiToken.Scope.choices, default=ApiToken.Scope.READ,
         help_text=_("`read` (the default) is refused every change; `read_write` may change what your role allows."),

@@ -11,6 +11,8 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from doingoai.accounts.twofactor import check_code, has_two_factor
+
 from .models import ApiToken
 from .permissions import TokenScopePermission
 from .serializers import ApiTokenSerializer, ErrorSerializer, NewTokenSerializer, TokenRequestSerializer
@@ -58,6 +60,15 @@ class TokenCreateView(APIView):
             )
         if user is None or not user.is_active:
             raise exceptions.ValidationError({"non_field_errors": [_("Unable to log in with provided credentials.")]})
+        if has_two_factor(user):
+            # A token is a login that lasts: it must not be a way around the second factor of the web login.
+            if not data.get("otp_code"):
+                raise exceptions.ValidationError({"otp_code": [_(
+                    "This account signs in with two-factor authentication: give the current code of your "
+                    "authenticator app."
+                )]})
+            if check_code(user, data["otp_code"]) is None:
+                raise exceptions.ValidationError({"otp_code": [_("The code is wrong or has expired.")]})
         token, key = ApiToken.issue(user, name=data["name"], scope=data["scope"])
         token.token = key
         return Response(NewTokenSerializer(token).data, status=status.HTTP_201_CREATED)

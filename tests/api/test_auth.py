@@ -141,3 +141,31 @@ def test_session_writes_need_the_csrf_token(world):
     response = client.post(reverse("api:country-list"), body, format="json")
     assert response.status_code == 403
     assert "CSRF" in response.json()["detail"]
+
+
+def test_a_two_factor_login_needs_its_code_for_a_token(world):
+    """A token lasts: getting one must not be a way around the second factor of the web login."""
+    from django.utils import translation
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.accounts.test_two_factor import code
+
+    staff = world.users["staff"]
+    device = TOTPDevice.objects.create(user=staff, name="authenticator", confirmed=True)
+    credentials = {"username": "p_staff", "password": factories.PASSWORD}
+    with translation.override("en"):
+        without = APIClient().post(TOKEN_URL, credentials, format="json", HTTP_ACCEPT_LANGUAGE="en")
+        wrong = APIClient().post(TOKEN_URL, {**credentials, "otp_code": "000000"}, format="json",
+                                 HTTP_ACCEPT_LANGUAGE="en")
+    assert without.status_code == 400
+    assert "two-factor" in without.json()["errors"]["otp_code"][0]
+    assert wrong.status_code == 400
+    assert wrong.json()["errors"]["otp_code"] == ["The code is wrong or has expired."]
+    assert not ApiToken.objects.filter(user=staff).exists()
+
+    # A wrong code throttles the device for a while (django-otp); the person waits, then types the right one.
+    device.refresh_from_db()
+    device.throttle_reset()
+    right = APIClient().post(TOKEN_URL, {**credentials, "otp_code": code(device)}, format="json")
+    assert right.status_code == 201
+    assert ApiToken.objects.filter(user=staff).count() == 1
