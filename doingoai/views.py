@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
 
+from doingoai.core.concurrency import take_their_changes
 from doingoai.core.history import history_of
 from doingoai.core.services import transitions_of
 
@@ -170,12 +171,28 @@ class ConcurrencySafeUpdateView(RecordFormMixin, ScopedMixin, UpdateView):
                     )
                     % {"who": who, "when": date_format(timezone.localtime(current.modified_at), "DATETIME_FORMAT")},
                 )
-                # Let the next save compare against the version the user has now seen.
-                form.data = form.data.copy()
-                form.data["version"] = current.modified_at.isoformat()
                 self.conflict = True
                 return self.form_invalid(form)
             return super().form_valid(form)
+
+    def form_invalid(self, form):
+        if getattr(self, "conflict", False):
+            # Fields the user left alone take the other person's values, so saving again keeps both changes; the
+            # next save compares against the version the user has now seen.
+            taken = take_their_changes(form, self.request.POST.get("version"))
+            taken += self.take_their_related_changes()
+            current = self.model._base_manager.filter(pk=self.object.pk).values_list("modified_at", flat=True).get()
+            form.data = form.data.copy()
+            form.data["version"] = current.isoformat()
+            if taken:
+                messages.info(self.request, _(
+                    "The other person's changes to fields you had not touched are now in the form: %(fields)s."
+                ) % {"fields": ", ".join(dict.fromkeys(taken))})
+        return super().form_invalid(form)
+
+    def take_their_related_changes(self) -> list[str]:
+        """Hook: rows edited on the same page (formsets) take the other person's changes; their field labels."""
+        return []
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -16,18 +16,18 @@ view mixins in `doingoai.views` (`RecordCreateView`, `ConcurrencySafeUpdateView`
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.forms.models import BaseInlineFormSet, modelform_factory
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
+
+from doingoai.core.concurrency import take_their_changes
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
@@ -253,66 +253,6 @@ class ChildFormSet(BaseInlineFormSet):
         self.save_m2m()
 
 
-def _as_data(field: forms.Field, value):
-    """`value` as the form would post it (the inverse of the field's cleaning, for simple fields)."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
-    if isinstance(value, datetime.date):
-        return value.strftime("%Y-%m") if isinstance(field, MonthField) else value.isoformat()
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
-
-
-def take_their_changes(form: forms.BaseForm, seen_version: str | None) -> list[str]:
-    """After a conflict: a field the user left as it was when they opened the page, but someone else changed since,
-    takes the other person's value, so that saving again keeps both people's changes. A field both changed keeps
-    the user's value (they have been told, and can compare in the history). Returns the labels of the fields taken.
-
-    What the user saw is the record's historical version with the `modified_at` the form carried.
-    """
-    instance, cleaned = form.instance, getattr(form, "cleaned_data", None)
-    model = type(instance)
-    if not (seen_version and instance.pk and cleaned and hasattr(model, "history")):
-        return []
-    try:
-        seen_at = datetime.datetime.fromisoformat(seen_version)
-    except ValueError:
-        return []
-    snapshot = model.history.filter(id=instance.pk, modified_at=seen_at).first()
-    current = model._base_manager.filter(pk=instance.pk).first()
-    if snapshot is None or current is None:
-        return []
-    data, taken = form.data.copy(), []
-    for name, field in form.fields.items():
-        try:
-            model_field = model._meta.get_field(name)
-        except FieldDoesNotExist:
-            continue
-        if not model_field.concrete or model_field.many_to_many or isinstance(model_field, models.FileField):
-            continue
-        if name not in cleaned:
-            continue
-        seen, now = getattr(snapshot, model_field.attname), getattr(current, model_field.attname)
-        typed = cleaned[name]
-        typed = typed.pk if isinstance(typed, models.Model) else typed
-        if seen == now or typed != seen:
-            continue
-        key = form.add_prefix(name)
-        if isinstance(field.widget, forms.CheckboxInput):
-            if now:
-                data[key] = "on"
-            else:
-                data.pop(key, None)
-        else:
-            data[key] = _as_data(field, now)
-        taken.append(str(field.label))
-    form.data = data
-    return taken
-
-
 class InlineFormsetsMixin:
     """Create or edit a record with its child rows (`formset_classes`: {prefix: formset class}).
 
@@ -357,19 +297,12 @@ class InlineFormsetsMixin:
                     return self.form_invalid(form)
             return super().form_valid(form)
 
-    def form_invalid(self, form):
-        if getattr(self, "conflict", False):
-            taken = take_their_changes(form, self.request.POST.get("version"))
-            current = type(self.object)._base_manager.filter(pk=self.object.pk).values_list("modified_at", flat=True)
-            form.data = form.data.copy()
-            form.data["version"] = current.get().isoformat()
-            for formset in self.formsets.values():
-                taken += formset.refresh_versions()
-            if taken:
-                messages.info(self.request, _(
-                    "The other person's changes to fields you had not touched are now in the form: %(fields)s."
-                ) % {"fields": ", ".join(dict.fromkeys(taken))})
-        return super().form_invalid(form)
+    def take_their_related_changes(self) -> list[str]:
+        """After a conflict, the rows take the other person's changes too (see `ConcurrencySafeUpdateView`)."""
+        taken = []
+        for formset in self.formsets.values():
+            taken += formset.refresh_versions()
+        return taken
 
     def save_form(self, form):
         record = super().save_form(form)

@@ -749,3 +749,30 @@ def test_progress_update_list_makes_the_same_number_of_queries_for_1_and_50_rows
     for _ in range(49):
         factories.ProgressUpdateFactory(author=world.users["staff"])
     assert count_queries(client, url) == one
+
+
+def test_two_people_change_different_fields_of_one_activity_and_both_changes_are_kept(client_as, data, world):
+    """The refused form takes the first person's change to a field the second left alone: saving again keeps both."""
+    url = reverse("plans:activity_update", args=[data.first.pk])
+    original = Activity.objects.get(pk=data.first.pk)
+    first, second = client_as("staff"), english(client_as("admin"))
+    first_form, second_form = first.get(url), second.get(url)
+
+    saved = first.post(url, {**activity_post(data, world, content=original.content, notes="Ghi chú của người thứ nhất"),
+                             **form_values(first_form)})
+    assert saved.status_code in (200, 302)
+    assert Activity.objects.get(pk=data.first.pk).notes == "Ghi chú của người thứ nhất"
+
+    refused = second.post(url, {**activity_post(data, world, content="Nội dung của người thứ hai", notes=original.notes),
+                                **form_values(second_form)})
+    body = refused.content.decode()
+    assert "after you opened it" in body
+    assert "Ghi chú của người thứ nhất" in body  # the untouched field now shows the other person's value
+    assert "Nội dung của người thứ hai" in body  # and what this person typed is kept
+    assert "changes to fields you had not touched are now in the form" in body
+
+    again = second.post(url, {**activity_post(data, world, content="Nội dung của người thứ hai",
+                                              notes="Ghi chú của người thứ nhất"), **form_values(refused)})
+    assert again.status_code in (200, 302)
+    activity = Activity.objects.get(pk=data.first.pk)
+    assert (activity.content, activity.notes) == ("Nội dung của người thứ hai", "Ghi chú của người thứ nhất")
