@@ -175,25 +175,29 @@ def test_english_stays_english():
 def test_every_string_of_the_code_is_in_the_catalogue(tmp_path, settings):
     """`make messages` would add nothing: every translatable string of the code and templates has an entry.
 
-    makemessages runs on a copy of the catalogue (in a temporary LOCALE_PATHS), so the test never edits the real one.
+    makemessages runs in a copy of the project (it writes into every `locale` directory it walks past), so the test
+    never edits the real catalogue.
     """
     from django.core.management import call_command
 
-    copy_dir = tmp_path / "vi" / "LC_MESSAGES"
-    copy_dir.mkdir(parents=True)
-    shutil.copy(PO_FILE, copy_dir / "django.po")
-    settings.LOCALE_PATHS = [tmp_path]
+    base = Path(settings.BASE_DIR)
+    project = tmp_path / "project"
+    skipped = shutil.ignore_patterns(".venv", "tests", "benchmarks", "media", "static", "docs", "*.pyc",
+                                     "__pycache__", "*.egg-info", ".git", "*.sqlite3")
+    for name in ("doingoai", "partners", "plans", "delegations", "aid_projects", "templates"):
+        shutil.copytree(base / name, project / name, ignore=skipped)
+    catalogue = project / "locale" / "vi" / "LC_MESSAGES"
+    catalogue.mkdir(parents=True)
+    shutil.copy(PO_FILE, catalogue / "django.po")
+    settings.LOCALE_PATHS = [project / "locale"]
     cwd = os.getcwd()
-    os.chdir(settings.BASE_DIR)
+    os.chdir(project)
     try:
-        call_command(
-            "makemessages", locale=["vi"], ignore_patterns=[".venv/*", "tests/*", "benchmarks/*"],
-            no_obsolete=True, verbosity=0,
-        )
+        call_command("makemessages", locale=["vi"], no_obsolete=True, verbosity=0)
     finally:
         os.chdir(cwd)
     missing = [
-        entry["msgid"] for entry in parse_po(copy_dir / "django.po")
+        entry["msgid"] for entry in parse_po(catalogue / "django.po")
         if entry["msgid"] and (not any(entry["msgstr"].values()) or "fuzzy" in entry["flags"])
     ]
     assert not missing, f"{len(missing)} strings missing from the catalogue (run `make messages`): {missing[:20]}"
