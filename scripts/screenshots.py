@@ -33,9 +33,9 @@ def main(base_url: str) -> None:
         for username, shots in (
             ("leader", [("/", "dashboard", None)]),
             ("staff", [
-                ("/plans/?year=2026", "plan_editor", "#results a >> nth=0"),
-                ("/partners/foreign-partners/?q=champasak", "partner", "#results a >> nth=0"),
-                ("/delegations/?direction=inbound", "delegation", "#results a >> nth=0"),
+                ("/plans/?year=2026", "plan_editor", "#results tbody a >> nth=0"),
+                ("/partners/foreign-partners/?q=champasak", "partner", "#results tbody a >> nth=0"),
+                ("/delegations/?direction=inbound", "delegation", "#results tbody a >> nth=0"),
             ]),
         ):
             context = browser.new_context(viewport={"width": 1366, "height": 768}, base_url=base_url, locale="vi-VN")
@@ -48,9 +48,8 @@ def main(base_url: str) -> None:
             for path, name, click in shots:
                 if name == "plan_editor":
                     page.goto(path)
-                    page.locator("#results a").first.click()
-                    page.wait_for_load_state("networkidle")
-                    shoot(page, page.url.rstrip("/") + "/editor/", name)
+                    plan_url = page.locator("#results tbody a").first.get_attribute("href")
+                    shoot(page, plan_url.rstrip("/") + "/editor/", name)
                 else:
                     shoot(page, path, name, click)
             context.close()
