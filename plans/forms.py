@@ -14,7 +14,7 @@ from doingoai.core.filtersets import date_input
 from doingoai.core.forms import RecordForm
 from partners.models import Agency, Agreement, Country, ForeignPartner
 
-from .models import Activity, Directive, Plan, Task, validate_coordination
+from .models import Activity, Directive, Plan, ReportingPeriod, Task, validate_coordination
 
 # Selects carrying this attribute become searchable (accent-insensitive) lists in static/js/plan_editor.js.
 SEARCHABLE = {"data-searchable": "true"}
@@ -193,3 +193,37 @@ class WorkflowForm(forms.Form):
 
 class ChangesSinceForm(forms.Form):
     since = forms.DateField(label=_("Changed since"), widget=date_input())
+
+
+class ProgressReportForm(forms.Form):
+    """A progress report on one activity for an open reporting period of its plan's year."""
+
+    period = forms.ModelChoiceField(label=_("Reporting period"), queryset=ReportingPeriod.objects.none())
+    activity_status = forms.ChoiceField(label=_("Activity status"), choices=Activity.Status.choices)
+    progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
+    narrative = forms.CharField(
+        label=_("Results achieved"), widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What was done, with whom, when and with what result; difficulties and proposals."),
+    )
+
+    def __init__(self, *args, activity: Activity, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].queryset = ReportingPeriod.objects.filter(
+            year=activity.task.plan.year, is_locked=False
+        ).order_by("starts_on")
+        if not self.is_bound:
+            self.initial.update(activity_status=activity.status, progress=activity.progress)
+            open_periods = list(self.fields["period"].queryset[:2])
+            if len(open_periods) == 1:
+                self.initial["period"] = open_periods[0].pk
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("activity_status") == Activity.Status.DONE and cleaned.get("progress") not in (None, 100):
+            self.add_error("progress", _("An activity reported done must be at 100%."))
+        return cleaned
+
+
+class ProgressReviewForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("return", _("Return"))])
+    comment = forms.CharField(label=_("Comment to the author"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import progress
 
 app_name = "plans"
 urlpatterns = [
@@ -36,4 +37,6 @@ urlpatterns = [
     path("activities/<int:pk>/history/", views.ActivityHistoryView.as_view(), name="activity_history"),
     path("progress-updates/", views.ProgressUpdateListView.as_view(), name="progressupdate_list"),
     path("progress-updates/<int:pk>/", views.ProgressUpdateDetailView.as_view(), name="progressupdate_detail"),
+    path("progress-updates/<int:pk>/review/", progress.review, name="progressupdate_review"),
+    path("activities/<int:pk>/report/", progress.report_progress, name="activity_report"),
 ]

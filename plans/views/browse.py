@@ -15,6 +15,7 @@ from doingoai.views import FilteredListView, ScopedDetailView
 from .. import filtersets
 from ..forms import ActivityStatusForm
 from ..models import Activity, Directive, Plan, ProgressUpdate
+from ..progress import may_report_progress
 from .common import appendix, editing_context
 
 # A cascade deeper than this is a data error (a cycle); the page shows this many levels and stops.
@@ -141,6 +142,7 @@ class ActivityDetailView(ScopedDetailView):
             copies=Activity.objects.for_user(user).filter(source_activity=activity).select_related("task__plan"),
         )
         plan = activity.task.plan
+        context["may_report"] = may_report_progress(user, activity)
         if user.can_edit_records and plan.status in (Plan.Status.APPROVED, Plan.Status.IN_PROGRESS):
             context.setdefault("status_form", ActivityStatusForm(activity=activity))
         if user.can_edit_records:
