@@ -99,9 +99,9 @@ def test_messages_name_the_file_and_say_what_is_allowed(settings):
             validate_upload(upload("quá lớn.pdf", samples.pdf() + b"\0" * 2 * 1024 * 1024))
         with pytest.raises(ValidationError) as impostor:
             validate_upload(upload("báo cáo.pdf", b"MZ"))
-    assert wrong_type.value.messages == [(
-        "“chương trình.exe” cannot be uploaded: only these file types are accepted: PDF, Word (.docx), "
-        "Excel (.xlsx), JPEG, PNG."
-    )]
-    assert too_big.value.messages == ["“quá lớn.pdf” is 2.0\xa0MB; files may be at most 1.0\xa0MB."]
-    assert "“báo cáo.pdf” is not a real PDF file" in impostor.value.messages[0]
+        assert wrong_type.value.messages == [(
+            "“chương trình.exe” cannot be uploaded: only these file types are accepted: PDF, Word (.docx), "
+            "Excel (.xlsx), JPEG, PNG."
+        )]
+        assert too_big.value.messages == ["“quá lớn.pdf” is 2.0\xa0MB; files may be at most 1.0\xa0MB."]
+        assert "“báo cáo.pdf” is not a real PDF file" in impostor.value.messages[0]

@@ -26,7 +26,7 @@ def test_a_digest_is_sent_once_however_often_it_is_asked(world, mailoutbox):
     assert services.send_digest(digest_id) == "taken"
     assert services.prepare_digests(DAY) == []
     assert len(mailoutbox) == 1
-    assert mailoutbox[0].body.count("Nhắc việc") == 2
+    assert mailoutbox[0].body.count("- Nhắc việc ") == 2  # each waiting notification once
     assert set(Notification.objects.values_list("email_status", flat=True)) == {"sent"}
 
 
