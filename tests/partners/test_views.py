@@ -73,10 +73,10 @@ def test_list_page_query_count_does_not_grow_with_rows(client_as, model):
     make_row()
     client.get(url)  # warm per-process caches (content types, translations) before counting
     with_one = count_queries(client, url)
-    for _ in range(19):
+    for _ in range(49):
         make_row()
-    with_twenty = count_queries(client, url)
-    assert with_one == with_twenty
+    with_fifty = count_queries(client, url)  # a full page
+    assert with_one == with_fifty
 
 
 @pytest.mark.parametrize("model", ["agency", "friendshipassociation", "associationreport"])
@@ -87,7 +87,7 @@ def test_list_page_query_count_for_association_rep_does_not_grow(client_as, worl
     factories.AssociationChapterFactory(association=world.association_x)
     client.get(url)
     with_one = count_queries(client, url)
-    for year in range(2001, 2020):
+    for year in range(2001, 2050):
         factories.AssociationReportFactory(association=world.association_x, year=year)
         factories.AssociationChapterFactory(association=world.association_x)
     assert count_queries(client, url) == with_one
