@@ -341,3 +341,17 @@ def test_plan_detail_makes_the_same_number_of_queries_for_1_and_20_activities(cl
     twenty = count_queries(client, reverse("plans:plan_detail", args=[big.pk]))
     assert big.tasks.count() == 4 and Activity.objects.filter(task__plan=big).count() == 20
     assert twenty == one
+
+
+def test_plan_detail_shows_completion_by_lead_agency(client_as, world):
+    plan = factories.PlanFactory()
+    task = factories.TaskFactory(plan=plan, number=1)
+    for status, progress in (("done", 100), ("on_track", 50), ("not_started", 0)):
+        factories.ActivityFactory(task=task, lead_agency=world.agency_a, status=status, progress=progress)
+    factories.ActivityFactory(task=task, lead_agency=world.agency_b, status="done", progress=100)
+    rows = {row["lead_agency__name"]: row for row in client_as("staff").get(plan.get_absolute_url()).context["by_lead_agency"]}
+    assert (rows[world.agency_a.name]["total"], rows[world.agency_a.name]["done"]) == (3, 1)
+    assert rows[world.agency_a.name]["average_progress"] == 50
+    assert (rows[world.agency_b.name]["total"], rows[world.agency_b.name]["done"]) == (1, 1)
+    page = client_as("staff").get(plan.get_absolute_url()).content.decode()
+    assert world.agency_a.name in page and world.agency_b.name in page
