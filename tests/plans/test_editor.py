@@ -776,3 +776,23 @@ def test_two_people_change_different_fields_of_one_activity_and_both_changes_are
     assert again.status_code in (200, 302)
     activity = Activity.objects.get(pk=data.first.pk)
     assert (activity.content, activity.notes) == ("Nội dung của người thứ hai", "Ghi chú của người thứ nhất")
+
+
+def test_a_leader_unlocks_a_closed_year_from_the_page_with_a_reason_and_staff_can_edit_again(client_as, data, world):
+    from plans.models import Plan
+
+    Plan.objects.filter(pk=data.plan.pk).update(status=Plan.Status.CLOSED)
+    url = reverse("plans:plan_workflow", args=[data.plan.pk])
+    staff, leader = client_as("staff"), english(client_as("leader"))
+    assert staff.post(url, {"action": "unlock", "comment": "Sửa số liệu"}).status_code in (200, 403)
+    assert Plan.objects.get(pk=data.plan.pk).status == Plan.Status.CLOSED  # only a leader unlocks
+
+    refused = leader.post(url, {"action": "unlock", "comment": ""})
+    assert refused.status_code == 200 and "Say why the closed year is unlocked." in refused.content.decode()
+    assert Plan.objects.get(pk=data.plan.pk).status == Plan.Status.CLOSED
+
+    leader.post(url, {"action": "unlock", "comment": "Bổ sung kết quả hoạt động quý IV theo báo cáo muộn."})
+    plan = Plan.objects.get(pk=data.plan.pk)
+    assert plan.status == Plan.Status.IN_PROGRESS
+    history = leader.get(reverse("plans:plan_workflow", args=[plan.pk])).content.decode()
+    assert "Bổ sung kết quả hoạt động quý IV theo báo cáo muộn." in history  # the reason is on record
