@@ -293,3 +293,43 @@ def test_report_detail_shows_work_areas_and_money(client_as, world):
     assert "Vận động 3 khoản viện trợ." in content
     assert "1.500.000.000 đ" in content
     assert "Đề nghị bổ sung số liệu hội viên." in content
+
+
+def test_agency_contact_and_workflow_detail_query_counts_do_not_grow(client_as):
+    """Agency (child bodies, agreements it signed), contact (greetings to it), and the status timeline of a greeting
+    and an association report: the same number of queries with 1 and with 50 related rows."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from doingoai.core.models import StateTransition
+
+    agency = factories.AgencyFactory()
+    contact = factories.ContactFactory()
+    greeting = factories.GreetingFactory(recipient_contact=contact)
+    report = factories.AssociationReportFactory()
+    staff_user = factories.UserFactory()
+    years = iter(range(1950, 2100))
+
+    def add_related():
+        factories.AgencyFactory(parent=agency)
+        factories.AgreementFactory(vn_signatory=agency, foreign_parties=[factories.ForeignPartnerFactory()])
+        factories.GreetingFactory(recipient_contact=contact, year=next(years))
+        for record in (greeting, report):
+            StateTransition.objects.create(
+                content_type=ContentType.objects.get_for_model(record), object_id=record.pk,
+                from_status="draft", to_status="draft", by=staff_user, comment="Ghi chú",
+            )
+
+    client = client_as("staff")
+    urls = [
+        reverse("partners:agency_detail", args=[agency.pk]),
+        reverse("partners:contact_detail", args=[contact.pk]),
+        reverse("partners:greeting_detail", args=[greeting.pk]),
+        reverse("partners:associationreport_detail", args=[report.pk]),
+    ]
+    add_related()
+    for url in urls:
+        client.get(url)
+    counts = [count_queries(client, url) for url in urls]
+    for _ in range(49):
+        add_related()
+    assert [count_queries(client, url) for url in urls] == counts
