@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from doingoai.accounts.scope import ReferenceQuerySet, ScopedQuerySet
@@ -167,7 +168,7 @@ class AidProject(TimeStampedModel, WorkflowModel):
         REJECTED = "rejected", _("Rejected")
         IMPLEMENTING = "implementing", _("Implementing")
         COMPLETED = "completed", _("Completed")
-        CLOSED = "closed", _("Closed")
+        CLOSED = "closed", pgettext_lazy("aid project status", "Closed")
         REVOKED = "revoked", _("Revoked")
 
     TRANSITIONS = {

@@ -11,6 +11,7 @@ from django.db.models import BooleanField, Case, DurationField, ExpressionWrappe
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from doingoai.accounts.scope import ScopedQuerySet
@@ -66,7 +67,7 @@ class Delegation(TimeStampedModel, WorkflowModel):
         DOSSIER_SUBMITTED = "dossier_submitted", _("Dossier submitted")
         APPROVED = "approved", _("Approved")
         UNDER_WAY = "under_way", _("Under way")
-        RETURNED = "returned", _("Returned")
+        RETURNED = "returned", pgettext_lazy("delegation status", "Returned")
         REPORTED = "reported", _("Reported")
         CANCELLED = "cancelled", _("Cancelled")
 
