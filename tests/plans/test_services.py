@@ -84,7 +84,8 @@ def test_an_approved_plan_changes_only_inside_a_revision(plan, staff, leader):
     assert Activity.objects.get(pk=activity.pk).content == "Gặp mặt kiều bào"
 
     revision = services.open_revision(plan, by=staff, reason="Bổ sung theo chỉ đạo của UBND tỉnh")
-    services.save_activity(activity, by=staff)
+    with translation.override("en"):  # the reason is written in the language of the request
+        services.save_activity(activity, by=staff)
     latest = activity.history.first()
     assert latest.history_change_reason.startswith("Revision 1")
     services.close_revision(plan, by=staff, comment="Đã bổ sung")
