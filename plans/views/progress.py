@@ -13,14 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ..forms import ProgressReportForm, ProgressReviewForm
 from ..models import Activity, ProgressUpdate
 from ..progress import may_report_progress, reporting_agency, review_progress, submit_progress
-
-
-def _apply(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+from .common import add_service_error
 
 
 @login_required
@@ -39,7 +32,7 @@ def report_progress(request, pk: int):
                 name: form.cleaned_data[name] for name in ("activity_status", "progress", "narrative")
             })
         except ValidationError as error:
-            _apply(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Your progress report has been sent to the department for review."))
             return HttpResponseRedirect(update.get_absolute_url())
