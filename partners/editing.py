@@ -26,13 +26,12 @@ from django.forms.models import BaseInlineFormSet, modelform_factory
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
-
-from doingoai.core.concurrency import take_their_changes
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from django.views.generic.detail import SingleObjectMixin
 
+from doingoai.core.concurrency import take_their_changes
 from doingoai.core.forms import RecordForm
 from doingoai.core.history import (
     HISTORY_TYPES,

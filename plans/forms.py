@@ -217,12 +217,6 @@ class ProgressReportForm(forms.Form):
             if len(open_periods) == 1:
                 self.initial["period"] = open_periods[0].pk
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("activity_status") == Activity.Status.DONE and cleaned.get("progress") not in (None, 100):
-            self.add_error("progress", _("An activity reported done must be at 100%."))
-        return cleaned
-
 
 class ProgressReviewForm(forms.Form):
     decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("return", _("Return"))])

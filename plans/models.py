@@ -560,6 +560,11 @@ class ProgressUpdate(TimeStampedModel, WorkflowModel):
     def get_absolute_url(self) -> str:
         return reverse("plans:progressupdate_detail", args=[self.pk])
 
+    def clean(self):
+        # The same rule as the `progress_update_done_is_complete` constraint, said next to the progress field.
+        if self.activity_status == Activity.Status.DONE and self.progress is not None and self.progress != 100:
+            raise ValidationError({"progress": _("An activity reported done must be at 100%.")})
+
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if self.pk and (update_fields is None or not set(update_fields) <= self.REVIEW_FIELDS):

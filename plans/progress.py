@@ -33,7 +33,10 @@ def reporting_agency(user, activity: Activity) -> Agency | None:
     agency_id = user.scope_agency_id
     if agency_id is None:
         return None
-    if activity.lead_agency_id == agency_id or activity.coordinations.filter(agency_id=agency_id).exists():
+    # Through `coordinating_agencies.all()`: detail pages prefetch it, so asking costs no query there.
+    if activity.lead_agency_id == agency_id or any(
+        agency.pk == agency_id for agency in activity.coordinating_agencies.all()
+    ):
         return Agency.objects.get(pk=agency_id)
     return None
 
